@@ -1,0 +1,233 @@
+//! From one message to one [`Analysis`]: the scorer that combines cues.
+//!
+//! Intent: every cue found adds its weight to its intent; the primary-intent
+//! rule of the contract (the action the seller must take first) is applied as
+//! a bonus for the intent that takes precedence when both are present; the
+//! scores become probabilities with a softmax. `other` carries a small prior
+//! so that a message with no usable cue is `other` with low confidence —
+//! which sends it to a person — rather than a guess.
+//!
+//! Emotion and risks come from their own cues plus signals no word list
+//! sees: shouting in capitals, runs of "!!!", angry or pleading emoji.
+
+use crate::entities;
+use crate::lang;
+use crate::lexicon::{Label, Lexicon};
+use crate::normalize::fold;
+use crate::taxonomy::{Analysis, Emotion, Intent, Risk, ScoredIntent};
+
+/// Below this top-intent probability the label is a guess: `needs_human`.
+pub const NEEDS_HUMAN_BELOW: f32 = 0.45;
+
+/// Softmax sharpness: one decisive cue (weight 4) alone gives ≈0.88.
+const SHARPNESS: f32 = 1.2;
+
+/// The score `other` starts with: beats one weak cue, loses to a typical one.
+const OTHER_PRIOR: f32 = 1.5;
+
+/// Added to the intent that the contract says comes first when two fit.
+const PRECEDENCE_BONUS: f32 = 2.0;
+
+/// `(first, over)`: when both have cues, the seller must act on `first`.
+const PRECEDENCE: &[(Intent, Intent)] = {
+    use Intent::*;
+    &[
+        (DamagedDefective, RefundRequest),
+        (DamagedDefective, ReturnRequest),
+        (WrongOrMissingItem, RefundRequest),
+        (WrongOrMissingItem, ReturnRequest),
+        (CancelOrder, OrderStatus),
+        (CancelOrder, DeliveryProblem),
+        (CancelOrder, RefundRequest),
+        (DeliveryProblem, OrderStatus),
+        (DeliveryProblem, RefundRequest),
+        (ChangeAddress, OrderStatus),
+        (ChangeOrder, ProductQuestion),
+        (RefundRequest, Complaint),
+    ]
+};
+
+/// Intents that only win when nothing more specific is asked: a thank-you
+/// or a complaint wrapped around "where is my order" is an `order_status`.
+const FALLBACKS: &[Intent] = &[Intent::Complaint, Intent::FeedbackThanks, Intent::Other];
+
+/// Summed cue weight at which an emotion level or a risk is asserted.
+const LEVEL_THRESHOLD: u32 = 2;
+
+/// Analyses one buyer message.
+pub fn analyze(text: &str) -> Analysis {
+    let folded = fold(text);
+    let hits = Lexicon::builtin().hits(&folded);
+
+    let mut intent_scores = [0f32; Intent::COUNT];
+    let mut emotion_scores = [0u32; 4];
+    let mut risk_scores = [0u32; 5];
+    for hit in &hits {
+        let w = hit.cue.weight;
+        match hit.cue.label {
+            Label::Intent(i) => intent_scores[i.index()] += f32::from(w),
+            Label::Emotion(e) => emotion_scores[e as usize] += u32::from(w),
+            Label::Risk(r) => risk_scores[r as usize] += u32::from(w),
+        }
+    }
+
+    let risks: Vec<Risk> = Risk::ALL
+        .iter()
+        .copied()
+        .filter(|&r| risk_scores[r as usize] >= LEVEL_THRESHOLD)
+        .collect();
+    let intents = rank_intents(intent_scores);
+    let emotion = emotion(text, emotion_scores, &risks);
+    let confidence = intents[0].score;
+    Analysis {
+        intent: intents[0].intent,
+        confidence,
+        needs_human: !risks.is_empty()
+            || emotion == Emotion::Angry
+            || confidence < NEEDS_HUMAN_BELOW,
+        intents,
+        language: lang::detect(text),
+        emotion,
+        risks,
+        entities: entities::extract(text),
+    }
+}
+
+/// A cue that fired on a message: what the scorer saw ("why this label").
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CueMatch {
+    /// `order_status`, `emotion:angry`, `risk:chargeback`…
+    pub label: String,
+    pub phrase: String,
+    pub weight: u8,
+    pub language: crate::Language,
+}
+
+/// The cues found in `text`, in order of appearance.
+pub fn cues(text: &str) -> Vec<CueMatch> {
+    let folded = fold(text);
+    let mut hits = Lexicon::builtin().hits(&folded);
+    hits.sort_by_key(|h| h.start);
+    hits.into_iter()
+        .map(|h| CueMatch {
+            label: match h.cue.label {
+                Label::Intent(i) => i.to_string(),
+                Label::Emotion(e) => format!("emotion:{e}"),
+                Label::Risk(r) => format!("risk:{r}"),
+            },
+            phrase: h.cue.phrase.clone(),
+            weight: h.cue.weight,
+            language: h.cue.language,
+        })
+        .collect()
+}
+
+fn rank_intents(mut scores: [f32; Intent::COUNT]) -> Vec<ScoredIntent> {
+    for &(first, over) in PRECEDENCE {
+        if scores[first.index()] > 0.0 && scores[over.index()] > 0.0 {
+            scores[first.index()] += PRECEDENCE_BONUS;
+        }
+    }
+    let specific = Intent::ALL
+        .iter()
+        .any(|i| !FALLBACKS.contains(i) && scores[i.index()] >= 2.0);
+    if specific {
+        for f in FALLBACKS {
+            scores[f.index()] *= 0.5;
+        }
+    }
+    scores[Intent::Other.index()] += OTHER_PRIOR;
+
+    let max = scores.iter().copied().fold(f32::MIN, f32::max);
+    let exp: Vec<f32> = scores
+        .iter()
+        .map(|s| ((s - max) * SHARPNESS).exp())
+        .collect();
+    let total: f32 = exp.iter().sum();
+    let mut ranked: Vec<ScoredIntent> = Intent::ALL
+        .iter()
+        .map(|&intent| ScoredIntent {
+            intent,
+            score: round3(exp[intent.index()] / total),
+        })
+        .collect();
+    // Stable sort: equal scores keep contract order, so output is deterministic.
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    ranked
+}
+
+fn emotion(text: &str, mut scores: [u32; 4], risks: &[Risk]) -> Emotion {
+    let (frustrated, angry, concerned) = (
+        Emotion::Frustrated as usize,
+        Emotion::Angry as usize,
+        Emotion::Concerned as usize,
+    );
+    let letters: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_alphabetic() && c.is_ascii())
+        .collect();
+    let capitals = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
+    if letters.len() >= 12 && capitals * 10 >= letters.len() * 7 {
+        scores[frustrated] += 2; // shouting
+    }
+    if text.contains("!!!") || text.contains("！！！") {
+        scores[frustrated] += 1;
+    }
+    for c in text.chars() {
+        match c {
+            '😡' | '🤬' | '😠' | '👿' | '🖕' => scores[angry] += 2,
+            '😤' | '🙄' | '😒' => scores[frustrated] += 1,
+            '😟' | '😥' | '😰' | '😢' | '🙏' | '😭' => scores[concerned] += 1,
+            _ => {}
+        }
+    }
+    let mut level = [Emotion::Angry, Emotion::Frustrated, Emotion::Concerned]
+        .into_iter()
+        .find(|&e| scores[e as usize] >= LEVEL_THRESHOLD)
+        .unwrap_or(Emotion::Calm);
+    // Someone who threatens a claim is at least frustrated; insults are anger.
+    if !risks.is_empty() {
+        level = level.max(Emotion::Frustrated);
+    }
+    if risks.contains(&Risk::Abusive) {
+        level = Emotion::Angry;
+    }
+    level
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Language;
+
+    #[test]
+    fn scores_are_a_ranked_distribution_over_all_intents() {
+        let a = analyze("Where is my order? I still have no tracking number");
+        assert_eq!(a.intents.len(), Intent::COUNT);
+        assert!(a.intents.windows(2).all(|w| w[0].score >= w[1].score));
+        let total: f32 = a.intents.iter().map(|s| s.score).sum();
+        assert!((total - 1.0).abs() < 0.01, "{total}");
+        assert_eq!(a.confidence, a.intents[0].score);
+    }
+
+    #[test]
+    fn no_signal_is_other_and_goes_to_a_person() {
+        let a = analyze("🙂");
+        assert_eq!(a.intent, Intent::Other);
+        assert_eq!(a.language, Language::Und);
+        assert!(a.needs_human && a.confidence < NEEDS_HUMAN_BELOW);
+    }
+
+    #[test]
+    fn shouting_and_risk_raise_emotion_and_need_a_person() {
+        let a = analyze("WHERE IS MY ORDER I PAID TWO WEEKS AGO");
+        assert!(a.emotion >= Emotion::Frustrated, "{:?}", a.emotion);
+        let a = analyze("Refund me now or I will open an A-to-z claim");
+        assert!(a.risks.contains(&Risk::PlatformClaim));
+        assert!(a.needs_human);
+    }
+}
