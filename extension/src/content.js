@@ -151,6 +151,14 @@ function pageContext() {
   return { buyer_name: read(adapter.buyer_name), order_id: read(adapter.order_id) };
 }
 
+let lastReported = null;
+
+/**
+ * Tells the background (and so the side panel) what this page shows. Only
+ * real changes are sent: the page mutates constantly (typing updates a
+ * character counter), and every report re-renders the panel, which would
+ * wipe blanks the seller is filling in.
+ */
 function reportState(messages) {
   const state = {
     url: location.href,
@@ -159,7 +167,13 @@ function reportState(messages) {
     context: pageContext(),
     messages: messages.map(({ text }, i) => ({ key: i, text, analysis: analyses.get(text) })),
   };
-  send(MSG.PAGE_STATE, state).catch((error) => console.warn("IntentLens: state not saved", error));
+  const signature = JSON.stringify([state.context, messages.map((m) => m.text)]);
+  if (signature === lastReported) return;
+  lastReported = signature;
+  send(MSG.PAGE_STATE, state).catch((error) => {
+    lastReported = null; // try again on the next scan
+    console.warn("IntentLens: state not saved", error);
+  });
 }
 
 function onMessage(message, sender, sendResponse) {

@@ -187,6 +187,11 @@ test("a draft with an unknown value shows a gap and blocks Insert until filled",
   assert.ok(await item.locator("button.insert").isDisabled());
   for (const g of await item.locator("input.gap").all()) await g.fill("SPXID041234567890");
   assert.ok(await item.locator("button.insert").isEnabled());
+  // The page keeps changing while the seller fills blanks (here: typing in
+  // the reply box updates its counter); what they typed must stay.
+  await page.fill('[data-cy="webchat-conversation-detail-input"] textarea', "typing…");
+  await page.waitForTimeout(700);
+  assert.equal(await item.locator("input.gap").first().inputValue(), "SPXID041234567890");
   await panel.close();
 });
 

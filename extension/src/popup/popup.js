@@ -1,7 +1,7 @@
 // Popup: the seller's settings. Each change is saved at once to
 // storage.local; open tabs follow it through storage.onChanged.
 
-import { MSG, send } from "../messages.js";
+import { api, MSG, send } from "../messages.js";
 import { loadSettings, saveSettings } from "../settings.js";
 import { translatePage, showError } from "../page_text.js";
 
@@ -46,6 +46,16 @@ form.addEventListener("change", async () => {
   });
   const ui = saved.uiLanguage !== before ? await render() : (await send(MSG.UI)).ui;
   status.textContent = ui.ui.saved;
+});
+
+// Opening a side panel is only allowed synchronously inside the click
+// handler (it needs the user's gesture), so the window id is fetched first.
+let windowId = null;
+api.windows?.getCurrent().then((w) => (windowId = w.id));
+document.getElementById("open-panel").addEventListener("click", () => {
+  if (api.sidebarAction) api.sidebarAction.open(); // Firefox
+  else if (api.sidePanel && windowId !== null) api.sidePanel.open({ windowId }); // Chrome
+  window.close();
 });
 
 render().catch(showError);
