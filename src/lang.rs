@@ -10,6 +10,8 @@
 
 use crate::normalize::fold;
 use crate::taxonomy::Language;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Frequent or distinctive words per Latin-script language, folded (no
 /// accents). A word may appear under several languages.
@@ -66,15 +68,25 @@ fn letter_evidence(c: char) -> Option<(Language, u32)> {
     Some((l, 2))
 }
 
-/// Identifies the language of `text`.
-pub fn detect(text: &str) -> Language {
+/// What the writing system alone says about a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// A script of one contract language (Han, kana, Hangul, Thai, Arabic).
+    Decided(Language),
+    /// Latin letters: words must decide.
+    Latin,
+    /// No letters at all (numbers, emoji, punctuation).
+    NoLetters,
+}
+
+/// Classifies `text` by writing system.
+pub fn script(text: &str) -> Script {
     let mut han = 0usize;
     let mut kana = 0usize;
     let mut hangul = 0usize;
     let mut thai = 0usize;
     let mut arabic = 0usize;
     let mut latin = 0usize;
-    let mut scores = [0u32; Language::ALL.len()];
     for c in text.chars() {
         match c as u32 {
             0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
@@ -85,45 +97,91 @@ pub fn detect(text: &str) -> Language {
             _ if c.is_alphabetic() => latin += 1,
             _ => {}
         }
-        if let Some((l, w)) = letter_evidence(c) {
-            scores[l as usize] += w;
-        }
     }
     // Scripts of one language win over Latin words mixed into them: a single
     // kana makes Han text Japanese; otherwise the largest script decides.
-    let script = [
+    let scripts = [
         (Language::Ja, if kana > 0 { kana + han } else { 0 }),
         (Language::Zh, if kana == 0 { han } else { 0 }),
         (Language::Ko, hangul),
         (Language::Th, thai),
         (Language::Ar, arabic),
     ];
-    if let Some(&(lang, n)) = script.iter().max_by_key(|(_, n)| *n) {
-        // Two letters are enough when the Latin part is only a brand name or
-        // an order number; one is enough when there is nothing else.
-        if n >= 2 || (n == 1 && latin == 0) {
-            return lang;
+    let &(lang, n) = scripts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .expect("five scripts");
+    // Two letters are enough when the Latin part is only a brand name or an
+    // order number; one is enough when there is nothing else.
+    if n >= 2 || (n == 1 && latin == 0) {
+        Script::Decided(lang)
+    } else if latin > 0 {
+        Script::Latin
+    } else {
+        Script::NoLetters
+    }
+}
+
+/// Scores of Latin-script languages from frequent words and telltale letters.
+pub fn word_scores(text: &str) -> [u32; Language::ALL.len()] {
+    let mut scores = [0u32; Language::ALL.len()];
+    for c in text.chars() {
+        if let Some((l, w)) = letter_evidence(c) {
+            scores[l as usize] += w;
         }
     }
     for word in fold(text).split(' ') {
-        for (lang, list) in WORDS {
-            if list.split_ascii_whitespace().any(|w| w == word) {
-                scores[*lang as usize] += 1;
+        if let Some(langs) = word_index().get(word) {
+            for &lang in langs {
+                scores[lang as usize] += 1;
             }
         }
     }
-    // English loses ties: borrowed English words appear in every language.
-    let mut best = Language::Und;
-    let mut best_score = 0;
-    for &lang in Language::ALL {
-        let s = scores[lang as usize];
-        let wins = s > best_score || (s == best_score && s > 0 && best == Language::En);
-        if wins {
-            best = lang;
-            best_score = s;
+    scores
+}
+
+/// `WORDS` inverted: word → the languages that use it.
+fn word_index() -> &'static HashMap<&'static str, Vec<Language>> {
+    static INDEX: LazyLock<HashMap<&'static str, Vec<Language>>> = LazyLock::new(|| {
+        let mut index: HashMap<&'static str, Vec<Language>> = HashMap::new();
+        for &(lang, list) in WORDS {
+            for word in list.split_ascii_whitespace() {
+                let langs = index.entry(word).or_default();
+                if !langs.contains(&lang) {
+                    langs.push(lang);
+                }
+            }
+        }
+        index
+    });
+    &INDEX
+}
+
+/// Languages written in the Latin script, among which words decide.
+pub fn is_latin(language: Language) -> bool {
+    WORDS.iter().any(|(l, _)| *l == language)
+}
+
+/// Identifies the language of `text` by rules alone.
+pub fn detect(text: &str) -> Language {
+    match script(text) {
+        Script::Decided(lang) => lang,
+        Script::NoLetters => Language::Und,
+        Script::Latin => {
+            let scores = word_scores(text);
+            // English loses ties: borrowed English words appear in every language.
+            let mut best = Language::Und;
+            let mut best_score = 0;
+            for &lang in Language::ALL {
+                let s = scores[lang as usize];
+                if s > best_score || (s == best_score && s > 0 && best == Language::En) {
+                    best = lang;
+                    best_score = s;
+                }
+            }
+            best
         }
     }
-    best
 }
 
 #[cfg(test)]

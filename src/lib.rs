@@ -9,7 +9,8 @@
 //! It also proposes a reply in the buyer's language ([`drafts`]).
 //!
 //! ```
-//! let a = intentlens::analyze("Kak, barang saya rusak, mau refund dong");
+//! // "It arrived broken, refund me": the seller acts on the damage first.
+//! let a = intentlens::analyze("Kak, barangnya pecah pas sampai, mau refund dong");
 //! assert_eq!(a.intent, intentlens::Intent::DamagedDefective);
 //! assert_eq!(a.language, intentlens::Language::Id);
 //! ```
@@ -32,10 +33,15 @@
 
 pub mod adapters;
 mod analyze;
+pub mod corpus;
 pub mod drafts;
 pub mod entities;
+pub mod evaluate;
+pub mod features;
 pub mod lang;
 pub mod lexicon;
+pub mod linear;
+pub mod model;
 pub mod normalize;
 pub mod taxonomy;
 pub mod ui;
@@ -43,5 +49,5 @@ pub mod ui;
 #[cfg(target_family = "wasm")]
 mod wasm;
 
-pub use analyze::{analyze, cues, CueMatch, NEEDS_HUMAN_BELOW};
+pub use analyze::{analyze, analyze_with, cues, CueMatch, NEEDS_HUMAN_BELOW};
 pub use taxonomy::{Analysis, Emotion, Entity, EntityKind, Intent, Language, Risk, ScoredIntent};

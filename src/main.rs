@@ -5,6 +5,8 @@
 //! intentlens classify               JSON Lines in, JSON Lines out
 //! intentlens classify --text        every stdin line is a raw message
 //! intentlens classify --explain …    add the cue phrases that fired
+//! intentlens eval FILE.jsonl          accuracy report on labelled messages
+//! intentlens train                    retrain data/model/ from data/corpus/
 //! ```
 //!
 //! In JSON Lines mode each input line is an object `{"id": …, "text": …}` or
@@ -13,20 +15,35 @@
 //! …}` instead and processing goes on; the exit status is then 1. Blank lines
 //! are skipped.
 
-use intentlens::{analyze, cues, Analysis, CueMatch};
+use intentlens::corpus::{self, Labeled};
+use intentlens::linear::TrainParams;
+use intentlens::model::{self, Models};
+use intentlens::{analyze, analyze_with, cues, evaluate, Analysis, CueMatch};
 use serde::Serialize;
 use serde_json::Value;
 use std::io::{self, BufRead, BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: intentlens classify [--text] [--explain] [TEXT]
+       intentlens eval [--json] [--baseline] FILE.jsonl|DIR ...
+       intentlens train [--corpus DIR] [--out DIR] [--seed N] [--epochs N]
+                        [--learning-rate X] [--l2 X] [--prune N] [--min-count N]
 
   classify TEXT     print the analysis of one message as JSON
   classify          read JSON Lines from stdin: {\"id\": ..., \"text\": ...} or a
                     JSON string per line; write one JSON analysis per line
   classify --text   read stdin lines as raw message text
   --explain         add \"cues\": the phrases that drove the labels
+
+  eval              score labelled JSON Lines (the corpus format): accuracy,
+                    macro-F1, per intent and language, confusions, risks,
+                    emotion; --json for machines; --baseline for the
+                    keyword-only analyzer
+  train             learn the intent, emotion and language models from
+                    DIR/train/*.jsonl (default data/corpus), write them to
+                    data/model/, and report on DIR/dev/ (deterministic per seed)
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +51,8 @@ fn main() -> ExitCode {
     let mut args = args.iter().map(String::as_str);
     match args.next() {
         Some("classify") => {}
+        Some("eval") => return eval(args.collect()),
+        Some("train") => return train(args.collect()),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -166,4 +185,161 @@ fn parse_line(line: &str) -> Result<(Option<Value>, String), String> {
         },
         Ok(_) => Err("expected a JSON string or an object with a \"text\" field".into()),
     }
+}
+
+/// Reads labelled messages from files or directories of `*.jsonl`.
+fn read_labeled(paths: &[PathBuf]) -> Result<Vec<Labeled>, corpus::CorpusError> {
+    let mut rows = Vec::new();
+    for p in paths {
+        rows.extend(if p.is_dir() {
+            corpus::read_dir(p)?
+        } else {
+            corpus::read_file(p)?
+        });
+    }
+    Ok(rows)
+}
+
+fn eval(args: Vec<&str>) -> ExitCode {
+    let mut json = false;
+    let mut baseline = false;
+    let mut paths = Vec::new();
+    for arg in args {
+        match arg {
+            "--json" => json = true,
+            "--baseline" => baseline = true,
+            flag if flag.starts_with("--") => {
+                return usage_error(&format!("unknown option {flag}"))
+            }
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    if paths.is_empty() {
+        return usage_error("eval needs a labelled .jsonl file or directory");
+    }
+    let rows = match read_labeled(&paths) {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("intentlens: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let models = if baseline {
+        Models::none()
+    } else {
+        Models::builtin()
+    };
+    let report = evaluate::report(&rows, &predict(models, &rows));
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("report serialises")
+        );
+    } else {
+        print!("{report}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn predict(models: &Models, rows: &[Labeled]) -> Vec<Analysis> {
+    rows.iter().map(|r| analyze_with(models, &r.text)).collect()
+}
+
+fn train(args: Vec<&str>) -> ExitCode {
+    let mut corpus_dir = PathBuf::from("data/corpus");
+    let mut out = PathBuf::from("data/model");
+    let mut params = TrainParams::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        let result = match arg {
+            "--corpus" => value("--corpus").map(|v| corpus_dir = v.into()),
+            "--out" => value("--out").map(|v| out = v.into()),
+            "--seed" => value("--seed").and_then(|v| {
+                v.parse()
+                    .map(|n| params.seed = n)
+                    .map_err(|_| "--seed takes a number".into())
+            }),
+            "--epochs" => value("--epochs").and_then(|v| {
+                v.parse()
+                    .map(|n| params.epochs = n)
+                    .map_err(|_| "--epochs takes a number".into())
+            }),
+            "--learning-rate" => value("--learning-rate").and_then(|v| {
+                v.parse()
+                    .map(|n| params.learning_rate = n)
+                    .map_err(|_| "--learning-rate takes a number".into())
+            }),
+            "--l2" => value("--l2").and_then(|v| {
+                v.parse()
+                    .map(|n| params.l2 = n)
+                    .map_err(|_| "--l2 takes a number".into())
+            }),
+            "--min-count" => value("--min-count").and_then(|v| {
+                v.parse()
+                    .map(|n| params.min_count = n)
+                    .map_err(|_| "--min-count takes a number".into())
+            }),
+            "--prune" => value("--prune").and_then(|v| {
+                v.parse()
+                    .map(|n| params.prune = n)
+                    .map_err(|_| "--prune takes 0..127".into())
+            }),
+            other => Err(format!("unknown option {other}")),
+        };
+        if let Err(e) = result {
+            return usage_error(&e);
+        }
+    }
+    let rows = match corpus::read_dir(&corpus_dir.join("train")) {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("intentlens: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    eprintln!(
+        "training on {} messages from {} (seed {})",
+        rows.len(),
+        corpus_dir.join("train").display(),
+        params.seed
+    );
+    let models = model::train(&rows, params);
+    if let Err(e) = write_models(&models, &out) {
+        eprintln!("intentlens: cannot write {}: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    let dev_dir = corpus_dir.join("dev");
+    if dev_dir.is_dir() {
+        match corpus::read_dir(&dev_dir) {
+            Ok(dev) => println!(
+                "dev split ({}):\n{}",
+                dev_dir.display(),
+                evaluate::report(&dev, &predict(&models, &dev))
+            ),
+            Err(e) => eprintln!("intentlens: dev split not evaluated: {e}"),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn write_models(models: &Models, out: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(out)?;
+    for (name, m) in [
+        ("intent", &models.intent),
+        ("emotion", &models.emotion),
+        ("language", &models.language),
+    ] {
+        let bytes = m.as_ref().map(|m| m.to_bytes()).unwrap_or_default();
+        let path = out.join(format!("{name}.bin"));
+        std::fs::write(&path, &bytes)?;
+        let rows = m.as_ref().map_or(0, |m| m.stored_rows());
+        eprintln!(
+            "wrote {} ({} bytes, {} weight rows)",
+            path.display(),
+            bytes.len(),
+            rows
+        );
+    }
+    Ok(())
 }
