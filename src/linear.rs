@@ -1,8 +1,8 @@
 //! A linear classifier over hashed features: trained here, shipped here.
 //!
 //! Multinomial logistic regression is small, fast (one weight row per active
-//! feature), deterministic to train, and its per-feature contributions are
-//! a faithful explanation of a label — which later powers "why this label".
+//! feature), deterministic to train, and its per-feature weights are a
+//! faithful explanation of a label (for a later "why this label").
 //! Training is plain AdaGrad with L2 regularisation over binary features
 //! scaled to unit length, shuffled by a seeded SplitMix64 so that the same
 //! corpus and seed give the same bytes.
@@ -104,24 +104,6 @@ impl LinearModel {
         acc.iter()
             .zip(&self.bias)
             .map(|(&a, &b)| a as f32 * norm + b)
-            .collect()
-    }
-
-    /// How much each feature pushed each class (for explanations): the
-    /// rows of the active features, dequantised and length-scaled.
-    pub fn contributions(&self, features: &[u32], class: usize) -> Vec<(u32, f32)> {
-        let c = self.classes.len();
-        let norm = if features.is_empty() {
-            0.0
-        } else {
-            self.scale / (features.len() as f32).sqrt()
-        };
-        features
-            .iter()
-            .filter_map(|&f| {
-                self.row(f)
-                    .map(|row| (f, f32::from(self.weights[row * c + class]) * norm))
-            })
             .collect()
     }
 

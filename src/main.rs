@@ -251,42 +251,24 @@ fn train(args: Vec<&str>) -> ExitCode {
     let mut params = TrainParams::default();
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
-        let result = match arg {
-            "--corpus" => value("--corpus").map(|v| corpus_dir = v.into()),
-            "--out" => value("--out").map(|v| out = v.into()),
-            "--seed" => value("--seed").and_then(|v| {
-                v.parse()
-                    .map(|n| params.seed = n)
-                    .map_err(|_| "--seed takes a number".into())
-            }),
-            "--epochs" => value("--epochs").and_then(|v| {
-                v.parse()
-                    .map(|n| params.epochs = n)
-                    .map_err(|_| "--epochs takes a number".into())
-            }),
-            "--learning-rate" => value("--learning-rate").and_then(|v| {
-                v.parse()
-                    .map(|n| params.learning_rate = n)
-                    .map_err(|_| "--learning-rate takes a number".into())
-            }),
-            "--l2" => value("--l2").and_then(|v| {
-                v.parse()
-                    .map(|n| params.l2 = n)
-                    .map_err(|_| "--l2 takes a number".into())
-            }),
-            "--min-count" => value("--min-count").and_then(|v| {
-                v.parse()
-                    .map(|n| params.min_count = n)
-                    .map_err(|_| "--min-count takes a number".into())
-            }),
-            "--prune" => value("--prune").and_then(|v| {
-                v.parse()
-                    .map(|n| params.prune = n)
-                    .map_err(|_| "--prune takes 0..127".into())
-            }),
+        let value = args.next().ok_or_else(|| format!("{arg} needs a value"));
+        let result = value.and_then(|v| match arg {
+            "--corpus" => {
+                corpus_dir = v.into();
+                Ok(())
+            }
+            "--out" => {
+                out = v.into();
+                Ok(())
+            }
+            "--seed" => number(arg, v).map(|n| params.seed = n),
+            "--epochs" => number(arg, v).map(|n| params.epochs = n),
+            "--learning-rate" => number(arg, v).map(|n| params.learning_rate = n),
+            "--l2" => number(arg, v).map(|n| params.l2 = n),
+            "--min-count" => number(arg, v).map(|n| params.min_count = n),
+            "--prune" => number(arg, v).map(|n| params.prune = n),
             other => Err(format!("unknown option {other}")),
-        };
+        });
         if let Err(e) = result {
             return usage_error(&e);
         }
@@ -321,6 +303,13 @@ fn train(args: Vec<&str>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Parses an option's numeric value, naming the option when it is not one.
+fn number<T: std::str::FromStr>(option: &str, value: &str) -> Result<T, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{option} takes a number, got {value:?}"))
 }
 
 fn write_models(models: &Models, out: &Path) -> io::Result<()> {

@@ -121,3 +121,45 @@ fn usage_errors_exit_2_with_help() {
     let out = intentlens(&["classify", "--bogus"], "");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn eval_reports_on_labelled_messages_and_names_bad_lines() {
+    let dir = std::env::temp_dir().join(format!("intentlens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.jsonl");
+    std::fs::write(
+        &good,
+        concat!(
+            r#"{"text": "I want to cancel my order", "intent": "cancel_order", "language": "en"}"#,
+            "\n",
+            r#"{"text": "Where is my refund?", "intent": "refund_request", "language": "en"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = intentlens(&["eval", "--json", good.to_str().unwrap()], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["messages"], 2);
+    assert_eq!(report["accuracy"], 1.0);
+    assert_eq!(report["per_language"]["en"], 1.0);
+
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"text\": \"hi\", \"intent\": \"other\"}\n{\"text\": \"x\", \"intent\": \"refund\"}\n",
+    )
+    .unwrap();
+    let out = intentlens(&["eval", bad.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.jsonl line 2") && err.contains("refund"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
