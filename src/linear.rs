@@ -256,7 +256,7 @@ impl Default for TrainParams {
             l2: 1e-6,
             seed: 42,
             prune: 8,
-            min_count: 3,
+            min_count: 5,
         }
     }
 }

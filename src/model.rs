@@ -114,6 +114,9 @@ fn source_weight(row: &Labeled) -> f32 {
     }
 }
 
+/// Minimum feature count of the emotion and language models.
+const SMALL_MODEL_MIN_COUNT: u32 = 12;
+
 /// Trains all three models on `rows`.
 pub fn train(rows: &[Labeled], params: TrainParams) -> Models {
     let features: Vec<Vec<u32>> = rows.iter().map(|r| message_features(&r.text)).collect();
@@ -135,15 +138,18 @@ pub fn train(rows: &[Labeled], params: TrainParams) -> Models {
         &examples(&|r| Some(r.intent.index())),
         params,
     );
+    // Emotion and language need only frequent features (tone words, common
+    // character n-grams): a higher bar keeps them small at no cost on dev.
+    let frequent = TrainParams { min_count: params.min_count.max(SMALL_MODEL_MIN_COUNT), ..params };
     let emotion = linear::train(
         &ids(Emotion::ALL, Emotion::as_str),
         &examples(&|r| r.emotion.map(|e| e as usize)),
-        params,
+        frequent,
     );
     let language = linear::train(
         &ids(&langs, Language::as_str),
         &examples(&|r| r.language.and_then(|l| langs.iter().position(|&x| x == l))),
-        params,
+        frequent,
     );
     Models {
         intent: Some(intent),
