@@ -10,6 +10,7 @@
 //! Emotion and risks come from their own cues plus signals no word list
 //! sees: shouting in capitals, runs of "!!!", angry or pleading emoji.
 
+use crate::clean;
 use crate::entities;
 use crate::features;
 use crate::lang;
@@ -64,7 +65,10 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// Analyses one buyer message with `models` (a missing model falls back to
 /// the cue scorer, which is also the keyword baseline of `intentlens eval`).
-pub fn analyze_with(models: &Models, text: &str) -> Analysis {
+pub fn analyze_with(models: &Models, original: &str) -> Analysis {
+    // Labels come from the buyer's own words; entities from the whole text.
+    let own = clean::buyer_words(original);
+    let text = own.as_str();
     let folded = fold(text);
     let hits = Lexicon::builtin().hits(&folded);
 
@@ -127,7 +131,7 @@ pub fn analyze_with(models: &Models, text: &str) -> Analysis {
         language,
         emotion,
         risks,
-        entities: entities::extract(text),
+        entities: entities::extract(original),
     }
 }
 

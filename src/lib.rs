@@ -22,7 +22,7 @@
 //! (`data/templates/`), interface strings (`data/ui/`) and seller-center
 //! adapters (`data/adapters/`) — compiled into the library so that the
 //! WebAssembly module is self-contained. The modules are small and pure:
-//! [`normalize`] folds text, [`lexicon`] finds cues, [`lang`] identifies the
+//! [`clean`] cuts quoted replies and signatures, [`normalize`] folds text, [`lexicon`] finds cues, [`lang`] identifies the
 //! language, [`entities`] extracts identifiers, [`analyze`] combines them,
 //! [`drafts`] writes replies and [`adapters`] describes seller-center pages.
 //! The only browser-aware code is the `wasm` module, compiled for
@@ -33,6 +33,7 @@
 
 pub mod adapters;
 mod analyze;
+pub mod clean;
 pub mod corpus;
 pub mod drafts;
 pub mod entities;

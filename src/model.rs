@@ -100,9 +100,10 @@ impl Models {
 
 /// Feature ids of a message, exactly as the analyzer computes them.
 pub fn message_features(text: &str) -> Vec<u32> {
-    let folded = fold(text);
+    let own = crate::clean::buyer_words(text);
+    let folded = fold(&own);
     let hits = Lexicon::builtin().hits(&folded);
-    features::extract(text, &folded, &hits)
+    features::extract(&own, &folded, &hits)
 }
 
 /// Training examples weigh less when they come from a large outside source
@@ -140,7 +141,10 @@ pub fn train(rows: &[Labeled], params: TrainParams) -> Models {
     );
     // Emotion and language need only frequent features (tone words, common
     // character n-grams): a higher bar keeps them small at no cost on dev.
-    let frequent = TrainParams { min_count: params.min_count.max(SMALL_MODEL_MIN_COUNT), ..params };
+    let frequent = TrainParams {
+        min_count: params.min_count.max(SMALL_MODEL_MIN_COUNT),
+        ..params
+    };
     let emotion = linear::train(
         &ids(Emotion::ALL, Emotion::as_str),
         &examples(&|r| r.emotion.map(|e| e as usize)),
