@@ -1,21 +1,26 @@
-//! From one message to one [`Analysis`]: the scorer that combines cues.
+//! From one message to one [`Analysis`]: models, cues and rules combined.
 //!
-//! Intent: every cue found adds its weight to its intent; the primary-intent
-//! rule of the contract (the action the seller must take first) is applied as
-//! a bonus for the intent that takes precedence when both are present; the
-//! scores become probabilities with a softmax. `other` carries a small prior
-//! so that a message with no usable cue is `other` with low confidence —
-//! which sends it to a person — rather than a guess.
+//! Only the buyer's own words are labelled ([`crate::clean`]); entities are
+//! taken from the whole text.
 //!
-//! Emotion and risks come from their own cues plus signals no word list
-//! sees: shouting in capitals, runs of "!!!", angry or pleading emoji.
+//! Intent: the learned model's logits plus a fraction of the cue scores (the
+//! reviewed phrase lists cover what a small corpus has not seen), then the
+//! contract's primary-intent rule (the action the seller must take first)
+//! when the model sees evidence for both intents of a precedence pair.
+//! Without a model the cue scores alone decide — the keyword baseline —
+//! with `other` carrying a small prior so that a message with no usable cue
+//! is `other` with low confidence, which sends it to a person.
+//!
+//! Emotion: the emotion model, raised to at least frustrated by any risk and
+//! to angry by abuse. Risks: cue phrases only, a rule a reviewer can read.
+//! Language: the writing system, then the Latin-script language model.
 
 use crate::clean;
 use crate::entities;
 use crate::features;
 use crate::lang;
 use crate::lexicon::{Label, Lexicon};
-use crate::linear::{softmax, LinearModel};
+use crate::linear::{argmax, softmax, LinearModel};
 use crate::model::{self, Models};
 use crate::normalize::fold;
 use crate::taxonomy::{Analysis, Emotion, Intent, Language, Risk, ScoredIntent};
@@ -107,9 +112,7 @@ pub fn analyze_with(models: &Models, original: &str) -> Analysis {
     let emotion = match &models.emotion {
         Some(model) => {
             let p = softmax(&model.logits(&features));
-            let best = (0..p.len())
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
-                .expect("four emotions");
+            let best = argmax(&p);
             with_risk_floor(Emotion::ALL[best], &risks)
         }
         None => emotion(text, emotion_scores, &risks),
@@ -142,9 +145,7 @@ fn latin_language(text: &str, model: &LinearModel, features: &[u32]) -> Language
     let classes = model::language_classes();
     let p = softmax(&model.logits(features));
     let words = lang::word_scores(text);
-    let best = (0..classes.len())
-        .max_by(|&a, &b| p[a].total_cmp(&p[b]))
-        .expect("Latin languages");
+    let best = argmax(&p);
     if words.iter().all(|&w| w == 0) && p[best] < 0.5 {
         return Language::Und;
     }
@@ -185,9 +186,9 @@ pub struct CueMatch {
     pub language: crate::Language,
 }
 
-/// The cues found in `text`, in order of appearance.
+/// The cues found in the buyer's own words of `text`, in order of appearance.
 pub fn cues(text: &str) -> Vec<CueMatch> {
-    let folded = fold(text);
+    let folded = fold(&clean::buyer_words(text));
     let mut hits = Lexicon::builtin().hits(&folded);
     hits.sort_by_key(|h| h.start);
     hits.into_iter()
@@ -209,9 +210,7 @@ pub fn cues(text: &str) -> Vec<CueMatch> {
 /// precedence over it ("broken, refund me"), the seller's first action wins.
 /// The two swap probabilities, so the ranking still shows both.
 fn apply_primary_rule(p: &mut [f32]) {
-    let top = (0..p.len())
-        .max_by(|&a, &b| p[a].total_cmp(&p[b]))
-        .expect("17 intents");
+    let top = argmax(p);
     if let Some(&(first, _)) = PRECEDENCE
         .iter()
         .filter(|(first, over)| over.index() == top && p[first.index()] >= PRIMARY_EVIDENCE)

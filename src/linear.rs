@@ -225,6 +225,13 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Index of the largest value (the first of equals); 0 for an empty slice.
+pub fn argmax(values: &[f32]) -> usize {
+    (0..values.len())
+        .max_by(|&a, &b| values[a].total_cmp(&values[b]).then(b.cmp(&a)))
+        .unwrap_or(0)
+}
+
 /// Softmax of logits, in place order.
 pub fn softmax(logits: &[f32]) -> Vec<f32> {
     let max = logits.iter().copied().fold(f32::MIN, f32::max);
@@ -414,6 +421,13 @@ mod tests {
         let b = train(&["a", "b"], &toy(), TrainParams::default());
         assert_eq!(a.to_bytes(), b.to_bytes());
         assert_eq!(LinearModel::from_bytes(&a.to_bytes()).unwrap(), a);
+    }
+
+    #[test]
+    fn argmax_picks_the_first_of_equal_maxima() {
+        assert_eq!(argmax(&[0.1, 0.7, 0.2]), 1);
+        assert_eq!(argmax(&[0.5, 0.2, 0.5]), 0);
+        assert_eq!(argmax(&[]), 0);
     }
 
     #[test]
